@@ -4,4 +4,5 @@ export * from './levels.js';
 export * from './rate-limits.js';
 export * from './roles.js';
 export * from './stations.js';
+export * from './time.js';
 export * from './waf.js';

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readAppConfig } from './app.config.js';
+import { readDatabaseConfig } from './database.config.js';
+import { UnsafeConfigurationError, validateEnv } from './validate-env.js';
+
+const SAFE_PRODUCTION = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://app@db.internal:5432/cmipro',
+  TRUSTED_PROXY_HOPS: '2',
+};
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    validateEnv(env);
+    return [];
+  } catch (error) {
+    assert.ok(error instanceof UnsafeConfigurationError);
+    return error.problems;
+  }
+}
+
+describe('validateEnv', () => {
+  it('accepts an empty development environment (embedded defaults)', () => {
+    assert.deepEqual(problemsOf({}), []);
+  });
+
+  it('accepts a complete production environment', () => {
+    assert.deepEqual(problemsOf(SAFE_PRODUCTION), []);
+  });
+
+  it('lists every bad variable at once, by name', () => {
+    const problems = problemsOf({ PORT: '70000', DATABASE_URL: 'mysql://x', DATABASE_SSL: 'maybe', CORS_ORIGINS: 'not a url', LOG_LEVEL: 'loud' });
+    for (const name of ['PORT', 'DATABASE_URL', 'DATABASE_SSL', 'CORS_ORIGINS', 'LOG_LEVEL']) {
+      assert.ok(problems.some((p) => p.startsWith(`${name}:`)), `${name} missing from ${problems.join(' | ')}`);
+    }
+  });
+
+  it('production refuses what development tolerates', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', DATABASE_SSL: 'disable', CORS_ORIGINS: '*', REQUIRE_HTTPS: 'false' });
+    for (const name of ['DATABASE_URL', 'DATABASE_SSL', 'TRUSTED_PROXY_HOPS', 'CORS_ORIGINS', 'REQUIRE_HTTPS']) {
+      assert.ok(problems.some((p) => p.startsWith(`${name}:`)), `${name} missing from ${problems.join(' | ')}`);
+    }
+    assert.deepEqual(problemsOf({ DATABASE_SSL: 'disable', CORS_ORIGINS: '*', REQUIRE_HTTPS: 'false' }), []);
+  });
+
+  it('production defaults are the safe ones', () => {
+    const app = readAppConfig(SAFE_PRODUCTION);
+    assert.equal(app.docsEnabled, false);
+    assert.equal(app.requireHttps, true);
+    assert.equal(readDatabaseConfig(SAFE_PRODUCTION).ssl, 'verify-full');
+    const dev = readAppConfig({});
+    assert.equal(dev.docsEnabled, true);
+    assert.equal(dev.requireHttps, false);
+    assert.equal(dev.host, '127.0.0.1');
+  });
+});
