@@ -6,6 +6,7 @@ import type { Env } from './config/env.util.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LevelsModule } from './levels/levels.module.js';
+import { RedisModule } from './redis/redis.module.js';
 import { StationsModule } from './stations/stations.module.js';
 
 @Module({})
@@ -17,6 +18,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configFactories(env) }),
         DatabaseModule,
+        RedisModule,
         HealthModule,
         StationsModule,
         LevelsModule,

@@ -1,6 +1,7 @@
 import { registerAs } from '@nestjs/config';
 import { readAppConfig } from './app.config.js';
 import { readDatabaseConfig } from './database.config.js';
+import { readRedisConfig } from './redis.config.js';
 import type { Env } from './env.util.js';
 
 /**
@@ -9,5 +10,9 @@ import type { Env } from './env.util.js';
  * can run several apps with different settings in one process.
  */
 export function configFactories(env: Env) {
-  return [registerAs('app', () => readAppConfig(env)), registerAs('database', () => readDatabaseConfig(env))];
+  return [
+    registerAs('app', () => readAppConfig(env)),
+    registerAs('database', () => readDatabaseConfig(env)),
+    registerAs('redis', () => readRedisConfig(env)),
+  ];
 }

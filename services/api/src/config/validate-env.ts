@@ -1,9 +1,10 @@
 import { appEnvSchema } from './app.config.js';
 import { databaseEnvSchema } from './database.config.js';
+import { redisEnvSchema } from './redis.config.js';
 import { collectEnvProblems, type Env, type EnvSchema } from './env.util.js';
 
 /** Every feature's environment schema; a new feature adds its own here. */
-export const ENV_SCHEMAS: readonly EnvSchema<object>[] = [appEnvSchema, databaseEnvSchema];
+export const ENV_SCHEMAS: readonly EnvSchema<object>[] = [appEnvSchema, databaseEnvSchema, redisEnvSchema];
 
 export class UnsafeConfigurationError extends Error {
   constructor(readonly problems: readonly string[]) {
