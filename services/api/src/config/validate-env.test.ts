@@ -8,6 +8,7 @@ const SAFE_PRODUCTION = {
   NODE_ENV: 'production',
   DATABASE_URL: 'postgres://app@db.internal:5432/cmipro',
   TRUSTED_PROXY_HOPS: '2',
+  REDIS_URL: 'rediss://cache.internal:6379',
 };
 
 function problemsOf(env: Record<string, string>): readonly string[] {
@@ -38,10 +39,15 @@ describe('validateEnv', () => {
 
   it('production refuses what development tolerates', () => {
     const problems = problemsOf({ NODE_ENV: 'production', DATABASE_SSL: 'disable', CORS_ORIGINS: '*', REQUIRE_HTTPS: 'false' });
-    for (const name of ['DATABASE_URL', 'DATABASE_SSL', 'TRUSTED_PROXY_HOPS', 'CORS_ORIGINS', 'REQUIRE_HTTPS']) {
+    for (const name of ['DATABASE_URL', 'DATABASE_SSL', 'TRUSTED_PROXY_HOPS', 'CORS_ORIGINS', 'REQUIRE_HTTPS', 'REDIS_URL']) {
       assert.ok(problems.some((p) => p.startsWith(`${name}:`)), `${name} missing from ${problems.join(' | ')}`);
     }
     assert.deepEqual(problemsOf({ DATABASE_SSL: 'disable', CORS_ORIGINS: '*', REQUIRE_HTTPS: 'false' }), []);
+  });
+
+  it('production wants Redis over TLS', () => {
+    const problems = problemsOf({ ...SAFE_PRODUCTION, REDIS_URL: 'redis://cache.internal:6379' });
+    assert.deepEqual(problems, ['REDIS_URL: must use rediss:// (TLS) in production']);
   });
 
   it('production defaults are the safe ones', () => {
