@@ -3,6 +3,7 @@ export * from './detection.js';
 export * from './levels.js';
 export * from './rate-limits.js';
 export * from './roles.js';
+export * from './security-metrics.js';
 export * from './stations.js';
 export * from './time.js';
 export * from './waf.js';
