@@ -5,8 +5,27 @@ import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-/** The README's `npm start` path: the built API with no DATABASE_URL or REDIS_URL at all. */
-const MAIN = fileURLToPath(new URL('../../../services/api/dist/src/main.js', import.meta.url));
+/**
+ * The README's newcomer path: `npm start` (the built API with no DATABASE_URL, REDIS_URL or
+ * Firebase settings: embedded PostgreSQL and the Auth emulator), then `npm run token`.
+ */
+const API_DIST = new URL('../../../services/api/dist/src/', import.meta.url);
+const MAIN = fileURLToPath(new URL('main.js', API_DIST));
+const TOKEN_CLI = fileURLToPath(new URL('auth/dev/token.cli.js', API_DIST));
+
+/** Runs `npm run token` and returns the last line it printed: the ID token. */
+async function mintToken(role: string): Promise<string> {
+  const child = spawn(process.execPath, [TOKEN_CLI, '--role', role], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, FIREBASE_AUTH_EMULATOR_HOST: '127.0.0.1:9099' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk));
+  child.stderr!.on('data', (chunk: Buffer) => (out += chunk));
+  const [code] = await once(child, 'exit');
+  assert.equal(code, 0, out);
+  return out.trim().split('\n').at(-1)!;
+}
 
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
@@ -48,8 +67,15 @@ describe('npm start on embedded defaults', () => {
     assert.equal(ready.status, 200);
   });
 
-  it('serves two years of seeded levels', async () => {
-    const response = await fetch(`${base}/api/v1/levels?station_id=SANH3&interval=1d&start_date=${daysAgo(729)}&end_date=${daysAgo(0)}`);
+  it('refuses data without a token', async () => {
+    assert.equal((await fetch(`${base}/api/v1/stations`)).status, 401);
+  });
+
+  it('serves two years of seeded levels to a user with a token from `npm run token`', async () => {
+    const token = await mintToken('free_user');
+    const response = await fetch(`${base}/api/v1/levels?station_id=SANH3&interval=1d&start_date=${daysAgo(729)}&end_date=${daysAgo(0)}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     assert.equal(response.status, 200, await response.clone().text());
     const body = (await response.json()) as { count: number; points: { samples: number }[] };
     assert.ok(body.count >= 729, `only ${body.count} days`);

@@ -5,6 +5,7 @@ import { readDatabaseConfig } from './config/database.config.js';
 import type { Env } from './config/env.util.js';
 import { validateEnv } from './config/validate-env.js';
 import { createApp } from './bootstrap/create-app.js';
+import { devAuthEmulator } from './auth/dev/dev-auth-emulator.js';
 import { startEmbeddedDatabase } from './database/embedded/embedded-database.js';
 
 const logger = new Logger('Main');
@@ -30,10 +31,14 @@ function closeOnSignal(app: NestFastifyApplication, after: () => Promise<void>):
 }
 
 async function main(): Promise<void> {
-  const env: Env = validateEnv({ ...process.env });
+  const emulator = await devAuthEmulator(validateEnv({ ...process.env }), logger);
+  const env: Env = emulator.env;
   const embedded = env.DATABASE_URL ? null : await startEmbeddedDatabase(readDatabaseConfig(env), logger);
   const app = await createApp(embedded ? { ...env, DATABASE_URL: embedded.url } : env);
-  closeOnSignal(app, async () => embedded?.stop());
+  closeOnSignal(app, async () => {
+    await embedded?.stop();
+    await emulator.stop();
+  });
   const { port, host, docsEnabled } = readAppConfig(env);
   await app.listen({ port, host });
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;

@@ -53,7 +53,7 @@ describe('embedded PGlite behind the wire protocol', () => {
     const db = await createDataSource({ url: embedded.url, poolSize: 1, ssl: 'disable', sslCaFile: undefined, embeddedDir: undefined }).initialize();
     await migrate(db);
     await db.destroy();
-    const api = await startTestApp(testEnv(embedded.url, { DATABASE_POOL_SIZE: String(POOL_SIZE) }));
+    const api = await startTestApp(testEnv(embedded.url, { DATABASE_POOL_SIZE: String(POOL_SIZE) }), { signedInAs: 'free_user' });
     try {
       const responses = await Promise.all(Array.from({ length: 12 }, () => api.request('/api/v1/stations')));
       assert.deepEqual([...new Set(responses.map((r) => r.statusCode))], [200]);

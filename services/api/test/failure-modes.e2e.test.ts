@@ -12,7 +12,7 @@ describe('failures stay inside', () => {
 
   before(async () => {
     database = await createTestDatabase();
-    api = await startTestApp(testEnv(database.url));
+    api = await startTestApp(testEnv(database.url), { signedInAs: 'free_user' });
   });
   after(async () => {
     await api?.close();

@@ -56,7 +56,8 @@ describe('hostile input is answered 400 with nothing internal', () => {
 
   before(async () => {
     database = await createTestDatabase();
-    api = await startTestApp(testEnv(database.url));
+    // Premium: this suite sends more /alerts requests than a free user's hourly budget (20).
+    api = await startTestApp(testEnv(database.url), { signedInAs: 'premium_user' });
   });
   after(async () => {
     await api?.close();

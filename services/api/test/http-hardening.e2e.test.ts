@@ -16,6 +16,7 @@ describe('HTTP hardening', () => {
         TRUSTED_PROXY_HOPS: '2',
         DOCS_ENABLED: 'true',
       }),
+      { signedInAs: 'free_user' },
     );
   });
   after(async () => {

@@ -16,7 +16,7 @@ describe('read API on real PostgreSQL', () => {
   before(async () => {
     database = await createTestDatabase();
     await seedDemoData(database.db, new Date(), 60);
-    api = await startTestApp(testEnv(database.url));
+    api = await startTestApp(testEnv(database.url), { signedInAs: 'free_user' });
   });
   after(async () => {
     await api?.close();

@@ -1,7 +1,9 @@
 import { registerAs } from '@nestjs/config';
 import { readAppConfig } from './app.config.js';
 import { readDatabaseConfig } from './database.config.js';
+import { readRateLimitConfig } from './rate-limit.config.js';
 import { readRedisConfig } from './redis.config.js';
+import { readFirebaseConfig } from './firebase.config.js';
 import type { Env } from './env.util.js';
 
 /**
@@ -14,5 +16,7 @@ export function configFactories(env: Env) {
     registerAs('app', () => readAppConfig(env)),
     registerAs('database', () => readDatabaseConfig(env)),
     registerAs('redis', () => readRedisConfig(env)),
+    registerAs('rateLimit', () => readRateLimitConfig(env)),
+    registerAs('firebase', () => readFirebaseConfig(env)),
   ];
 }

@@ -2,24 +2,18 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readAppConfig } from './app.config.js';
 import { readDatabaseConfig } from './database.config.js';
-import { UnsafeConfigurationError, validateEnv } from './validate-env.js';
+import { UnsafeConfigurationError, listEnvProblems, validateEnv } from './validate-env.js';
 
 const SAFE_PRODUCTION = {
   NODE_ENV: 'production',
   DATABASE_URL: 'postgres://app@db.internal:5432/cmipro',
   TRUSTED_PROXY_HOPS: '2',
   REDIS_URL: 'rediss://cache.internal:6379',
+  FIREBASE_PROJECT_ID: 'cmipro-prod',
+  GOOGLE_APPLICATION_CREDENTIALS: '/run/secrets/firebase-service-account.json',
 };
 
-function problemsOf(env: Record<string, string>): readonly string[] {
-  try {
-    validateEnv(env);
-    return [];
-  } catch (error) {
-    assert.ok(error instanceof UnsafeConfigurationError);
-    return error.problems;
-  }
-}
+const problemsOf = listEnvProblems;
 
 describe('validateEnv', () => {
   it('accepts an empty development environment (embedded defaults)', () => {
@@ -43,6 +37,22 @@ describe('validateEnv', () => {
       assert.ok(problems.some((p) => p.startsWith(`${name}:`)), `${name} missing from ${problems.join(' | ')}`);
     }
     assert.deepEqual(problemsOf({ DATABASE_SSL: 'disable', CORS_ORIGINS: '*', REQUIRE_HTTPS: 'false' }), []);
+  });
+
+  it('validateEnv throws one error naming them all, and passes a clean environment through', () => {
+    assert.throws(
+      () => validateEnv({ PORT: 'x', LOG_LEVEL: 'loud' }),
+      (error: unknown) => error instanceof UnsafeConfigurationError && /PORT:[\s\S]*LOG_LEVEL:/.test(error.message),
+    );
+    const env = { PORT: '8080' };
+    assert.equal(validateEnv(env), env);
+  });
+
+  it('production keeps the role limits per hour (a short window is for tests)', () => {
+    assert.deepEqual(problemsOf({ ...SAFE_PRODUCTION, RATE_LIMIT_WINDOW_MS: '4000' }), [
+      'RATE_LIMIT_WINDOW_MS: the role limits are per hour; a shorter window is for tests only',
+    ]);
+    assert.deepEqual(problemsOf({ RATE_LIMIT_WINDOW_MS: '4000' }), []);
   });
 
   it('production wants Redis over TLS', () => {

@@ -2,6 +2,7 @@ import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
+import { Public } from '../auth/decorators/public.decorator.js';
 
 type CheckState = 'up' | 'down';
 
@@ -12,6 +13,7 @@ export interface ReadinessBody {
 
 /** Liveness says the process answers; readiness says its dependencies do (the ALB health check). */
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -17,6 +17,8 @@ export function createRedisClient(config: ConfigType<typeof redisConfig>): Redis
     connectTimeout: config.connectTimeoutMs,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
+    // A server that accepts the connection but stops answering fails the command as fast as a refused connection.
+    commandTimeout: config.connectTimeoutMs,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
     lazyConnect: false,
   });

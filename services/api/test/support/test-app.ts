@@ -1,7 +1,9 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Role } from '@cmipro/shared';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createApp } from '../../src/bootstrap/create-app.js';
 import type { Env } from '../../src/config/env.util.js';
+import { authHeaders, firebaseTestEnv, interceptGoogleApis } from './auth.js';
 
 /** Settings every test app starts from; suites override what they test. */
 export function testEnv(databaseUrl: string, overrides: Env = {}): Env {
@@ -10,6 +12,7 @@ export function testEnv(databaseUrl: string, overrides: Env = {}): Env {
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_SIZE: '4',
     LOG_LEVEL: 'silent',
+    ...firebaseTestEnv(),
     ...overrides,
   };
 }
@@ -21,12 +24,24 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(env: Env): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Send every request as a signed-in user with this role (requests that set `authorization` keep theirs). */
+  readonly signedInAs?: Role;
+}
+
+export async function startTestApp(env: Env, options: TestAppOptions = {}): Promise<TestApp> {
+  // Real firebase-admin, Google's endpoints intercepted (see support/auth.ts); the emulator suites talk to the emulator instead.
+  if (!env.FIREBASE_AUTH_EMULATOR_HOST) interceptGoogleApis();
   const app = await createApp(env);
   await app.getHttpAdapter().getInstance().ready();
+  const signedIn = options.signedInAs ? authHeaders(options.signedInAs) : undefined;
   return {
     app,
-    request: (options) => app.inject(options),
+    request: (request) => {
+      if (!signedIn) return app.inject(request);
+      const inject = typeof request === 'string' ? { url: request } : request;
+      return app.inject({ ...inject, headers: { ...signedIn, ...inject.headers } });
+    },
     close: () => app.close(),
   };
 }

@@ -15,6 +15,8 @@ export class ApiError extends HttpException {
     status: HttpStatus,
     readonly publicMessage: string,
     readonly fields: readonly FieldError[] = [],
+    /** Response headers that belong to this error (e.g. `WWW-Authenticate` on a 401). */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(publicMessage, status);
   }

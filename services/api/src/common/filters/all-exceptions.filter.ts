@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError } from '../errors/api-error.js';
 import { errorBody } from './error-body.js';
 
 /** The one place error responses are shaped; 5xx causes are logged, never sent. */
@@ -18,6 +19,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         exception instanceof Error ? exception.stack : String(exception),
       );
     }
+    if (exception instanceof ApiError) void reply.headers(exception.headers);
     void reply.status(body.statusCode).header('cache-control', 'no-store').send(body);
   }
 }

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import type { LoggerService } from '@nestjs/common';
 import type { DatabaseConfig } from '../../config/database.config.js';
 import { createDataSource } from '../data-source.js';
@@ -11,6 +12,7 @@ const DEFAULT_DIR = '.data/pglite';
 /** Starts PGlite for a newcomer's `npm start`, migrated and loaded with the demo data. */
 export async function startEmbeddedDatabase(config: DatabaseConfig, logger: LoggerService): Promise<EmbeddedPostgres> {
   const dir = config.embeddedDir ?? DEFAULT_DIR;
+  if (dir !== 'memory://') mkdirSync(dir, { recursive: true });
   const embedded = await startEmbeddedPostgres({
     dataDir: dir === 'memory://' ? undefined : dir,
     maxConnections: config.poolSize,

@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import type { Role } from '@cmipro/shared';
+
+/** What a verified ID token established; everything time-dependent is re-checked per request. */
+export interface VerifiedClaims {
+  readonly uid: string;
+  readonly role: Role;
+  readonly mfa: boolean;
+  readonly authTime: number;
+}
+
+const MAX_ENTRIES = 10_000;
+
+/**
+ * Verified tokens of this instance, keyed by a SHA-256 of the token (the token itself is a
+ * bearer credential and is never stored), kept until min(exp, ttl). A client's repeated
+ * calls then skip the RS256 work; user status is still checked on every request.
+ */
+export class VerifiedTokenCache {
+  private readonly entries = new Map<string, { claims: VerifiedClaims; expiresAt: number }>();
+
+  constructor(private readonly ttlMs: number) {}
+
+  static keyOf(token: string): string {
+    return createHash('sha256').update(token).digest('base64url');
+  }
+
+  get(key: string, now: number): VerifiedClaims | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt > now) return entry.claims;
+    this.entries.delete(key);
+    return undefined;
+  }
+
+  set(key: string, claims: VerifiedClaims, expMs: number, now: number): void {
+    const expiresAt = Math.min(expMs, now + this.ttlMs);
+    if (expiresAt <= now) return;
+    // Insertion order is age order: drop the oldest when full.
+    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(key, { claims, expiresAt });
+  }
+}
