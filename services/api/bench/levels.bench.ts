@@ -1,6 +1,6 @@
 /**
  * `npm run bench:levels -w @cmipro/api`: latency of GET /api/v1/levels on two years of seeded
- * readings (real PostgreSQL), through the whole Fastify + Nest pipeline (inject), against two
+ * readings (real PostgreSQL), through the whole Fastify + Nest pipeline (inject; signed in, rate limited), against two
  * baselines measured in the same run: GET /health/live (the framework's floor) and the same
  * daily series computed from the raw readings without the hourly rollup.
  *
@@ -39,7 +39,8 @@ async function main(): Promise<void> {
     const seeded = Date.now();
     const rows = await seedDemoData(database.db, new Date(), 730);
     console.log(`seeded ${rows} readings in ${Date.now() - seeded} ms\n`);
-    const api = await startTestApp(testEnv(database.url));
+    // A premium user: 1000 /levels requests an hour covers every run below.
+    const api = await startTestApp(testEnv(database.url), { signedInAs: 'premium_user' });
     const today = todayDay();
     const get = async (url: string) => {
       const response = await api.request(url);
