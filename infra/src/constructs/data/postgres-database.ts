@@ -26,7 +26,7 @@ export interface PostgresDatabaseProps {
 
 /**
  * RDS PostgreSQL (SPEC §4). Plain PostgreSQL: RDS cannot load TimescaleDB, so the schema
- * uses native partitioning, BRIN and date_bin there (see services/api).
+ * uses a BRIN index, an hourly rollup table and date_bin there (see services/api).
  */
 export class PostgresDatabase extends Construct {
   readonly instance: DbInstance;
