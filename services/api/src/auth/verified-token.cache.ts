@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Role } from '@cmipro/shared';
+import { BoundedTtlMap } from '../common/bounded-ttl-map.js';
 
 /** What a verified ID token established; everything time-dependent is re-checked per request. */
 export interface VerifiedClaims {
@@ -17,7 +18,7 @@ const MAX_ENTRIES = 10_000;
  * calls then skip the RS256 work; user status is still checked on every request.
  */
 export class VerifiedTokenCache {
-  private readonly entries = new Map<string, { claims: VerifiedClaims; expiresAt: number }>();
+  private readonly entries = new BoundedTtlMap<VerifiedClaims>(MAX_ENTRIES);
 
   constructor(private readonly ttlMs: number) {}
 
@@ -26,18 +27,11 @@ export class VerifiedTokenCache {
   }
 
   get(key: string, now: number): VerifiedClaims | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.expiresAt > now) return entry.claims;
-    this.entries.delete(key);
-    return undefined;
+    return this.entries.get(key, now);
   }
 
   set(key: string, claims: VerifiedClaims, expMs: number, now: number): void {
     const expiresAt = Math.min(expMs, now + this.ttlMs);
-    if (expiresAt <= now) return;
-    // Insertion order is age order: drop the oldest when full.
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(key, { claims, expiresAt });
+    if (expiresAt > now) this.entries.set(key, claims, expiresAt);
   }
 }
